@@ -60,6 +60,10 @@ export const contract = {
   'session.get': { input: nothing, result: returns<SessionInfo>() },
   'session.people': { input: nothing, result: returns<Person[]>() },
   'session.choose': { input: z.object({ personId: id }).strict(), result: returns<SessionInfo>() },
+  'session.setup': {
+    input: z.object({ name: personFields.name, email, role: text(60).min(1), departmentId: id.nullable().optional() }).strict(),
+    result: returns<SessionInfo>(),
+  },
 
   'registry.roles': { input: nothing, result: returns<Role[]>() },
   'registry.departments': { input: nothing, result: returns<Department[]>() },

@@ -3,7 +3,8 @@ import { listSites } from '../registry/site-read';
 import { createSite } from '../registry/sites';
 import { listPeople } from '../registry/people';
 import { AppError } from '../shared/errors';
-import { contextFor, initWorkspace, openWorkspace, type Workspace } from '../workspace/workspace';
+import { rmSync } from 'node:fs';
+import { contextFor, initWorkspace, openWorkspace, setupFirstPerson, type Workspace } from '../workspace/workspace';
 import type { Command } from './main';
 import { printJson, printTable } from './output';
 
@@ -25,10 +26,23 @@ function required(values: Record<string, unknown>, name: string): string {
 export const registryCommands: Command[] = [
   {
     words: ['init'],
-    usage: 'init [--demo] --data-dir DIR [--json]   create a workspace (--demo: the seeded Kalispell demo)',
-    options: { demo: { type: 'boolean' } },
+    usage: 'init [--demo] [--name N --email E [--role R]] --data-dir DIR [--json]   create a workspace (--demo: the Kalispell demo; --name/--email: its owner)',
+    options: { demo: { type: 'boolean' }, name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } },
     run({ values, dataDir, io }) {
+      if (values.demo && (values.name || values.email)) throw new AppError('invalid_input', 'The demo workspace belongs to its Communications Manager; leave out --name and --email.');
+      if (Boolean(values.name) !== Boolean(values.email)) throw new AppError('invalid_input', '--name and --email go together.');
       const ws = initWorkspace(dataDir, { demo: Boolean(values.demo) });
+      if (typeof values.name === 'string' && typeof values.email === 'string') {
+        try {
+          setupFirstPerson(ws, { name: values.name, email: values.email, role: typeof values.role === 'string' ? values.role : 'communications_manager' });
+        } catch (err) {
+          ws.close();
+          rmSync(ws.file, { force: true });
+          rmSync(`${ws.file}-wal`, { force: true });
+          rmSync(`${ws.file}-shm`, { force: true });
+          throw err;
+        }
+      }
       const summary = { dataDir: ws.dataDir, file: ws.file, workspaceId: ws.id, demo: ws.demo };
       ws.close();
       if (values.json) printJson(io, summary);

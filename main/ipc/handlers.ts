@@ -11,7 +11,7 @@ import { getSiteDetail, listSites } from '../registry/site-read';
 import { createSite, listPlatforms, setSiteStatus, updateSite } from '../registry/sites';
 import { recordTermsReview } from '../registry/terms';
 import { addViolationStep, listViolations, reportViolation } from '../registry/violations';
-import { chooseOwner, contextFor, type Workspace } from '../workspace/workspace';
+import { chooseOwner, contextFor, setupFirstPerson, type Workspace } from '../workspace/workspace';
 
 export interface Services {
   workspace: Workspace;
@@ -41,8 +41,14 @@ export const handlers: Handlers = {
     return session(s, contextFor(s.workspace, s.now));
   },
 
-  'registry.roles': (ctx) => (requireCapability(ctx, 'registry.read', 'read the registry'), listRoles(ctx)),
-  'registry.departments': (ctx) => (requireCapability(ctx, 'registry.read', 'read the registry'), listDepartments(ctx)),
+  'session.setup': (_ctx, i, s) => {
+    setupFirstPerson(s.workspace, i, s.now);
+    return session(s, contextFor(s.workspace, s.now));
+  },
+
+  // Roles and departments are reference data the first-start form needs before anyone is chosen.
+  'registry.roles': (ctx) => listRoles(ctx),
+  'registry.departments': (ctx) => listDepartments(ctx),
   'registry.platforms': (ctx) => (requireCapability(ctx, 'registry.read', 'read the registry'), listPlatforms(ctx)),
   'registry.people.list': (ctx) => (requireCapability(ctx, 'registry.read', 'read the registry'), listPeople(ctx)),
   'registry.people.create': (ctx, i) => createPerson(ctx, i),

@@ -102,6 +102,29 @@ export function chooseOwner(ws: Workspace, personId: number, now: () => Date = (
   });
 }
 
+export interface FirstPersonInput { name: string; email: string; role: string; departmentId?: number | null }
+
+/**
+ * First start of a real workspace: its registry is empty, so the person starting it enters
+ * themselves and becomes its owner. Refused once anyone is in the registry.
+ */
+export function setupFirstPerson(ws: Workspace, input: FirstPersonInput, now: () => Date = () => new Date()): Actor {
+  return inTransaction(ws.db, () => {
+    const count = (ws.db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
+    if (count > 0) throw new AppError('conflict', 'This workspace already has people in its registry; choose yourself from the list.');
+    if (!input.name.trim()) throw new AppError('invalid_input', 'A name is required.');
+    if (!ws.db.prepare('SELECT 1 FROM roles WHERE key = ?').get(input.role)) throw new AppError('invalid_input', `Unknown role "${input.role}".`);
+    const id = Number(ws.db.prepare(
+      'INSERT INTO people (name, role, department_id, email, may_submit, approver_id, active, created_at) VALUES (?, ?, ?, ?, 0, NULL, 1, ?)',
+    ).run(input.name.trim(), input.role, input.departmentId ?? null, input.email.trim(), now().toISOString()).lastInsertRowid);
+    setMeta(ws.db, 'owner_person_id', String(id));
+    const actor = loadActor(ws.db, id);
+    audit({ db: ws.db, actor, now }, 'person.create', 'person', id, null, { name: input.name.trim(), role: input.role, email: input.email.trim() });
+    audit({ db: ws.db, actor, now }, 'workspace.owner', 'workspace', null, null, { personId: id, name: actor.name });
+    return actor;
+  });
+}
+
 export function contextFor(ws: Workspace, now: () => Date = () => new Date()): DomainContext {
   return { db: ws.db, actor: workspaceOwner(ws.db), now };
 }
