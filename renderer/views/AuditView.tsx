@@ -11,11 +11,11 @@ export function AuditView() {
   const [done, setDone] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async (before?: number) => {
+  const loadOlder = useCallback(async (before: number | undefined) => {
     setLoading(true);
     try {
       const page = await call('audit.list', { limit: PAGE, ...(before ? { before } : {}) });
-      setEntries((e) => (before ? [...e, ...page] : page));
+      setEntries((e) => [...e, ...page]);
       setDone(page.length < PAGE);
     } catch (err) {
       setError(messageOf(err));
@@ -23,7 +23,20 @@ export function AuditView() {
       setLoading(false);
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    let live = true;
+    call('audit.list', { limit: PAGE }).then((page) => {
+      if (!live) return;
+      setEntries(page);
+      setDone(page.length < PAGE);
+      setLoading(false);
+    }, (err: unknown) => {
+      if (!live) return;
+      setError(messageOf(err));
+      setLoading(false);
+    });
+    return () => { live = false; };
+  }, []);
   return (
     <div>
       <h2 className="section-title">Audit log</h2>
@@ -52,7 +65,7 @@ export function AuditView() {
           </tbody>
         </table>
       )}
-      {!done && entries.length > 0 ? <button type="button" className="secondary" disabled={loading} onClick={() => void load(entries.at(-1)?.id)}>Load older entries</button> : null}
+      {!done && entries.length > 0 ? <button type="button" className="secondary" disabled={loading} onClick={() => void loadOlder(entries.at(-1)?.id)}>Load older entries</button> : null}
       {loading ? <p role="status">Loading…</p> : null}
     </div>
   );

@@ -108,7 +108,7 @@ export function SiteDetailView() {
   const own = findings.filter((f) => f.siteId === site.id);
   return (
     <div className="detail">
-      <button type="button" className="link back" onClick={() => void openSite(null)}>← All sites</button>
+      <button type="button" className="link back" aria-label="Back to all sites" aria-keyshortcuts="Escape" onClick={() => void openSite(null)}><span aria-hidden="true">← </span>All sites</button>
       <header className="detail-head">
         <h2>{site.name} <Badge value={site.status} /></h2>
         <p className="sub">{site.platformName} · @{site.handle}{site.url ? <> · <a href={site.url} target="_blank" rel="noreferrer">{site.url}</a></> : null}</p>
@@ -132,7 +132,7 @@ export function SiteDetailView() {
           <StatusActions site={site} />
         </section>
         <Admins site={site} onApprove={setApproving} />
-        <SiteSecurity site={site} />
+        <SiteSecurity key={`${site.id}:${site.twofaEnabled}:${site.policyLinked}:${site.policyUrl ?? ''}`} site={site} />
       </div>
       <ApprovalDialog target={approving} onClose={() => setApproving(null)} />
     </div>

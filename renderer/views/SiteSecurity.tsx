@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SiteDetail } from '../../preload/contract';
 import { call } from '../api';
 import { formatDate, FormError, today, useAction } from '../components/common';
@@ -6,18 +6,17 @@ import { CheckField, SelectField, TextArea, TextField } from '../components/Fiel
 import { useRegistry } from '../store/registry';
 import { useSession } from '../store/session';
 
-/** SEC-1 terms reviews, SEC-2 two-factor, CMT-1 policy link: the per-site items the policy checks. */
+/**
+ * Its form starts from the site as saved; the parent keys it by those values so a saved change
+ * (or another site) starts a fresh form.
+ *
+ * SEC-1 terms reviews, SEC-2 two-factor, CMT-1 policy link: the per-site items the policy checks. */
 export function SiteSecurity({ site }: { site: SiteDetail }) {
   const { people, applySite } = useRegistry();
   const canManage = useSession((s) => s.can('registry.manage'));
   const [twofa, setTwofa] = useState(site.twofaEnabled);
   const [linked, setLinked] = useState(site.policyLinked);
   const [policyUrl, setPolicyUrl] = useState(site.policyUrl ?? '');
-  useEffect(() => {
-    setTwofa(site.twofaEnabled);
-    setLinked(site.policyLinked);
-    setPolicyUrl(site.policyUrl ?? '');
-  }, [site]);
   const urlError = linked && !/^https?:\/\/\S+$/i.test(policyUrl.trim()) ? 'Give the address where the policy is linked (https://…).' : null;
   const save = useAction(async () => {
     await applySite(await call('registry.sites.update', { id: site.id, patch: { twofaEnabled: twofa, policyLinked: linked, policyUrl: policyUrl.trim() || null } }));

@@ -40,7 +40,11 @@ export function ViolationsView() {
       setLoadError(messageOf(err));
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    let live = true;
+    call('violations.list').then((r) => { if (live) setReports(r); }, (err: unknown) => { if (live) setLoadError(messageOf(err)); });
+    return () => { live = false; };
+  }, []);
   const report = useAction(async () => {
     await call('violations.report', { summary: form.summary, details: form.details, siteId: form.siteId ? Number(form.siteId) : null });
     setForm({ summary: '', details: '', siteId: '' });
