@@ -1,9 +1,19 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../main/shared/errors';
+import { archiveContract } from './contracts/archive';
+import { inboxContract } from './contracts/inbox';
+import { lockContract } from './contracts/lock';
+import { monitorContract } from './contracts/monitor';
 import { registryContract } from './contracts/registry';
+import { vaultContract } from './contracts/vault';
 
 export type * from '../main/registry/types';
 export type * from './contracts/registry';
+export type * from './contracts/archive';
+export type * from './contracts/inbox';
+export type * from './contracts/lock';
+export type * from './contracts/monitor';
+export type * from './contracts/vault';
 export type { ErrorCode };
 
 /** The wire shape of every answer: the renderer never sees an exception, only this. */
@@ -16,6 +26,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: Err
  */
 export const contract = {
   ...registryContract,
+  ...archiveContract,
+  ...inboxContract,
+  ...lockContract,
+  ...monitorContract,
+  ...vaultContract,
 } as const;
 
 export type Contract = typeof contract;

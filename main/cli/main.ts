@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { resolveDataDir } from '../workspace/paths';
 import { processIo, type Io } from './output';
+import { archiveCommands } from './archive-commands';
+import { moderationCommands } from './moderation-commands';
 import { registryCommands } from './registry-commands';
+import { vaultCommands } from './vault-commands';
 
 export interface Command {
   /** Words that name the command, e.g. ['registry', 'sites']. */
@@ -14,7 +17,7 @@ export interface Command {
 
 const COMMON = { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
-export const COMMANDS: Command[] = [...registryCommands];
+export const COMMANDS: Command[] = [...registryCommands, ...archiveCommands, ...vaultCommands, ...moderationCommands];
 
 function usage(): string {
   return ['Usage: civicdesk <command> [options]   (every command takes --data-dir DIR; default: $CIVICDESK_DATA_DIR or the app\'s user data folder)', '',

@@ -3,6 +3,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   stdin?: NodeJS.ReadableStream;
+  /** For commands that stream their output (screen); defaults to process.stdout. */
+  stdout?: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
 }
 

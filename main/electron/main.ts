@@ -1,5 +1,8 @@
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, powerMonitor, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
+import { startAppCapture, type AppCapture } from '../capture/scheduler-app';
+import { openCredentialStore } from '../credentials/store';
+import { AppLock } from '../lock/app-lock';
 import { resolveDataDir } from '../workspace/paths';
 import { initWorkspace, openWorkspace, workspaceExists, type Workspace } from '../workspace/workspace';
 import { registerIpc } from './ipc';
@@ -11,6 +14,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.enableSandbox();
 
 let workspace: Workspace | null = null;
+let capture: AppCapture | null = null;
+let lock: AppLock | null = null;
 
 function openOrCreateWorkspace(): Workspace {
   const dataDir = resolveDataDir(process.argv, process.env);
@@ -27,7 +32,7 @@ function createWindow(): void {
     minHeight: 600,
     show: false,
     title: 'Civic Social Desk',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'), app.isPackaged),
   });
   guardNavigation(win.webContents, (url) => void shell.openExternal(url));
   win.once('ready-to-show', () => win.show());
@@ -49,7 +54,15 @@ app.whenReady().then(() => {
   appSession.protocol.handle(APP_SCHEME, handler);
   protocol.handle(APP_SCHEME, handler);
   workspace = openOrCreateWorkspace();
-  registerIpc(ipcMain, { workspace, now: () => new Date() });
+  const ws = workspace;
+  // SEC-7: a vandalism alert reaches the person at once, not only the inbox.
+  capture = startAppCapture(ws, { notify: (n) => { if (Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show(); } });
+  // SEC-3/SEC-5: the app opens locked (once a passphrase is set) and locks on screen lock and sleep.
+  lock = new AppLock(ws, () => openCredentialStore(ws.id));
+  const lockOn = (reason: 'screen-lock' | 'suspend') => () => { if (lock?.hasPassphrase()) lock.lock(reason); };
+  powerMonitor.on('lock-screen', lockOn('screen-lock'));
+  powerMonitor.on('suspend', lockOn('suspend'));
+  registerIpc(ipcMain, { workspace: ws, now: () => new Date(), capture: capture.coordinator, lock });
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -63,7 +76,17 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
+app.on('will-quit', (event?: { preventDefault(): void }) => {
+  const closing = capture;
+  capture = null;
+  if (closing && event) {
+    // A capture stops between two batches and the demo's simulator closes before the database does.
+    event.preventDefault();
+    void closing.dispose().finally(() => app.quit());
+    return;
+  }
+  void closing?.dispose();
+  lock?.dispose();
   workspace?.close();
   workspace = null;
 });

@@ -21,8 +21,12 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Electron's checklist items that live in webPreferences, each stated rather than defaulted. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * Electron's checklist items that live in webPreferences, each stated rather than defaulted.
+ * `packaged` is app.isPackaged: an installed build has no DevTools. It defaults to the closed
+ * side, so a caller that forgets it gets the safe answer.
+ */
+export function secureWebPreferences(preloadPath: string, packaged = true): WebPreferences {
   return {
     preload: preloadPath,
     sandbox: true,
@@ -39,12 +43,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     spellcheck: true,
     // SEC-3/SEC-5: nothing persists between runs; a login window would get its own in-memory partition.
     partition: 'civicdesk-app',
-    devTools: !isPackagedBuild(),
+    // Not NODE_ENV: nothing sets it in a packaged build, so DevTools would stay open there.
+    devTools: !packaged,
   };
-}
-
-function isPackagedBuild(): boolean {
-  return process.env.NODE_ENV === 'production';
 }
 
 /** Only the app's own pages, served from the app:// protocol, are trusted. */
@@ -83,10 +84,21 @@ export function guardNavigation(contents: WebContents, openExternal: (url: strin
   });
 }
 
-/** Camera, microphone, geolocation, notifications from the page: the renderer needs none of them. */
+/**
+ * The clipboard is the one permission the app's own page gets: the Vault copies a password or
+ * code and clears it 30 s later only if it is still there, which needs write and read. Camera,
+ * microphone, geolocation, notifications and the rest: refused.
+ */
+const CLIPBOARD = new Set(['clipboard-sanitized-write', 'clipboard-read']);
+
+export function allowPermission(permission: string, origin: string | undefined): boolean {
+  return CLIPBOARD.has(permission) && origin !== undefined && isAppUrl(origin.endsWith('/') ? origin : `${origin}/`);
+}
+
 export function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((wc, permission, callback, details) =>
+    callback(allowPermission(permission, details?.requestingUrl ?? wc?.getURL())));
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => allowPermission(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
 }
 

@@ -1,4 +1,5 @@
 import { contract, isChannel, type Result } from '../../preload/contract';
+import { UNLOCKED_CHANNELS } from '../../preload/contracts/lock';
 import { AppError, toFailure } from '../shared/errors';
 import { contextFor } from '../workspace/workspace';
 import { handlers, type Services } from './handlers';
@@ -15,6 +16,10 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
 export async function dispatch(services: Services, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
   try {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    // SEC-5: while locked, nothing but the lock screen's own channels is served.
+    if (services.lock?.isLocked() && !UNLOCKED_CHANNELS.has(channel)) {
+      throw new AppError('locked', 'Civic Social Desk is locked. Unlock it with your passphrase.');
+    }
     const parsed = contract[channel].input.safeParse(rawInput);
     if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error.issues));
     const ctx = contextFor(services.workspace, services.now);

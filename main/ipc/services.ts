@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { CaptureCoordinator } from '../capture/scheduler';
+import type { AppLock } from '../lock/app-lock';
 import type { DomainContext } from '../registry/context';
 import type { Workspace } from '../workspace/workspace';
 
@@ -6,6 +8,10 @@ import type { Workspace } from '../workspace/workspace';
 export interface Services {
   workspace: Workspace;
   now(): Date;
+  /** Runs captures one at a time; absent where nothing captures (the CLI, some tests). */
+  capture?: CaptureCoordinator;
+  /** The app lock (SEC-3, SEC-5); absent in the CLI and the browser preview. */
+  lock?: AppLock;
 }
 
 /** Handlers for one domain's slice of the contract, each typed by its schema and result. */

@@ -137,6 +137,16 @@ export class FacebookClient {
     this.expectSuccess(res, 'delete');
   }
 
+  /**
+   * Answers a post or comment as the Page (CMT-2: main decides who may). A reply to a reply goes
+   * under the same comment, as Facebook threads only one level deep. Never retried blindly.
+   */
+  async replyToComment(objectId: string, message: string): Promise<{ id: string }> {
+    const body = new URLSearchParams({ message });
+    const res = await this.call('POST', `${assertId(objectId)}/comments`, {}, 'reply to a comment', body, false);
+    return { id: parseBody('facebook', res, fbCreatedSchema, 'reply result').id };
+  }
+
   /** Publishes a text (optionally link) post; returns the new post id. Never retried blindly. */
   async publishPost(post: { message: string; link?: string }): Promise<{ id: string }> {
     const body = new URLSearchParams({ message: post.message });

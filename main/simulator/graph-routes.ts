@@ -2,12 +2,12 @@
  * The Graph API (Pages) surface of the simulator: reads with `fields` selection and cursor paging,
  * hide/unhide, delete and publish, with Graph's error bodies and usage headers.
  */
-import { addFbPost } from './builders';
+import { addFbComment, addFbPost } from './builders';
 import type { Faults } from './faults';
 import { FieldSyntaxError, graphJson, parseFields, project, type JsonObject } from './graph-fields';
 import { commentObject, decodeCursor, DEFAULT_FIELDS, encodeCursor, pageAfter, pageObject, postObject, roleObject } from './graph-objects';
 import { bearerToken, json, param, readForm, type SimRequest, type SimResponse } from './http-util';
-import { cmpId, type World } from './state';
+import { cmpId, type FbCommentState, type FbPostState, type World } from './state';
 import { FB_SCOPES, type TokenBook } from './tokens';
 
 export interface GraphContext {
@@ -99,6 +99,7 @@ export class GraphRoutes {
       return unsupported();
     }
     const target = post ?? comment;
+    if (method === 'POST' && edge === 'comments' && target) return this.replyAsPage(req, scopes, post, comment);
     if (method === 'POST' && !edge && target) {
       const hidden = await param(req, 'is_hidden');
       if (hidden === null) return this.error({ status: 400, code: 100, message: '(#100) Unsupported post request: only is_hidden can be set through this app' });
@@ -212,6 +213,19 @@ export class GraphRoutes {
     if (duplicate) return this.error({ status: 400, code: 506, message: '(#506) Duplicate status message' });
     const post = addFbPost(world, { createdMs: now, message, link, adminCreatorId: this.ctx.actingAdminId, statusType: link ? 'shared_story' : 'mobile_status_update' });
     return json(200, graphJson({ id: post.id }));
+  }
+
+  /** A comment by the Page itself, on a post or under a comment (one level of threading). */
+  private async replyAsPage(req: SimRequest, scopes: Set<string>, post: FbPostState | undefined, comment: FbCommentState | undefined): Promise<SimResponse> {
+    const { world } = this.ctx;
+    if (!scopes.has(FB_SCOPES.moderate)) return this.permission('(#200) Requires pages_manage_engagement permission to comment as the Page', 403);
+    const message = await param(req, 'message');
+    if (!message) return this.error({ status: 400, code: 100, message: '(#100) Missing message' });
+    const parentPost = post ?? world.fbPost(comment?.postId ?? '');
+    if (!parentPost) return this.error({ status: 400, code: 100, message: '(#100) The post was not found' });
+    const parent = comment ? (comment.parentId ? world.fbComment(comment.parentId) : comment) : undefined;
+    const created = addFbComment(world, { post: parentPost, parent, fromId: world.fbPage.id, message, createdMs: world.now() });
+    return json(200, graphJson({ id: created.id }));
   }
 
   private async publishPhoto(req: SimRequest, scopes: Set<string>): Promise<SimResponse> {

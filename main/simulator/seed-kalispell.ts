@@ -21,7 +21,8 @@ export interface SeededCast {
   xPeople: Record<'resident' | 'plowFan' | 'spammer', XUserState>;
 }
 
-export function seedKalispell(world: World): SeededCast {
+/** `pageAdmins` names the Page's two admins (the communications manager, then IT). */
+export function seedKalispell(world: World, pageAdmins: readonly [string, string] = ['Jordan Reyes', 'Pat Lindqvist']): SeededCast {
   const t0 = world.now() - 72 * HOUR;
   const at = (hours: number): number => t0 + hours * HOUR;
 
@@ -48,11 +49,11 @@ export function seedKalispell(world: World): SeededCast {
     coverId: world.fbNumber(),
   };
   world.fbUsers.set(pageId, { id: pageId, name: world.fbPage.name });
-  const cmAdminId = addFbUser(world, 'Jordan Reyes');
-  const itAdminId = addFbUser(world, 'Pat Lindqvist');
+  const cmAdminId = addFbUser(world, pageAdmins[0]);
+  const itAdminId = addFbUser(world, pageAdmins[1]);
   world.fbRoles.push(
-    { id: cmAdminId, name: 'Jordan Reyes', tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'] },
-    { id: itAdminId, name: 'Pat Lindqvist', tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'] },
+    { id: cmAdminId, name: pageAdmins[0], tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'] },
+    { id: itAdminId, name: pageAdmins[1], tasks: ['ANALYZE', 'ADVERTISE', 'MODERATE', 'CREATE_CONTENT', 'MANAGE'] },
   );
 
   const people = {

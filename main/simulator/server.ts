@@ -23,6 +23,8 @@ export interface SimulatorOptions {
   seed?: number;
   /** The simulator's clock (default Date.now); seeded content is dated relative to it. */
   now?: () => number;
+  /** The Facebook Page's two admins by name (communications manager, then IT), e.g. the registry's. */
+  pageAdmins?: readonly [string, string];
 }
 
 export interface Simulator {
@@ -42,7 +44,7 @@ const GRAPH_VERSION = 'v21.0';
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const world = new World(opts.seed ?? 1, opts.now ?? Date.now);
-  const cast = seedKalispell(world);
+  const cast = seedKalispell(world, opts.pageAdmins);
   const timeline = new Timeline(world, cast);
   const faults = new Faults();
   const tokens = new TokenBook();

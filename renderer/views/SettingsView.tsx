@@ -3,6 +3,7 @@ import type { KeychainStatus } from '../../preload/contract';
 import { call, messageOf } from '../api';
 import { FormError, useAction } from '../components/common';
 import { SelectField } from '../components/Field';
+import { LockSettings } from './LockSettings';
 import { useRegistry } from '../store/registry';
 import { useSession } from '../store/session';
 
@@ -43,6 +44,7 @@ export function SettingsView() {
             </form>
           ) : <p>Each person keeps their own workspace; every action here is attributed to its owner.</p>}
         </section>
+        <LockSettings />
         <section className="card" aria-labelledby="kc-title">
           <h2 id="kc-title">OS keychain</h2>
           {keychain === null ? <p role="status">Checking…</p> : (

@@ -4,9 +4,12 @@ import { useRegistry } from '../store/registry';
 import { useSession } from '../store/session';
 import { AREAS, useUi, type Area } from '../store/ui';
 import { AreaPlaceholder } from './AreaPlaceholder';
+import { ArchiveView } from './archive/ArchiveView';
 import { InboxView } from './InboxView';
+import { ModerationView } from './moderation/ModerationView';
 import { RegistryView } from './RegistryView';
 import { SettingsView } from './SettingsView';
+import { VaultView } from './vault/VaultView';
 
 const LABELS: Record<Area, string> = {
   inbox: 'Inbox', submissions: 'Submissions', moderation: 'Moderation', registry: 'Registry', archive: 'Archive',
@@ -68,8 +71,11 @@ export function Shell() {
       <main id="main" tabIndex={-1} aria-label={LABELS[area]}>
         {area === 'inbox' ? <InboxView /> : null}
         {area === 'registry' ? <RegistryView /> : null}
+        {area === 'archive' ? <ArchiveView /> : null}
         {area === 'settings' ? <SettingsView /> : null}
-        {area !== 'inbox' && area !== 'registry' && area !== 'settings' ? <AreaPlaceholder area={area} title={LABELS[area]} /> : null}
+        {area === 'vault' ? <VaultView /> : null}
+        {area === 'moderation' ? <ModerationView /> : null}
+        {area !== 'inbox' && area !== 'registry' && area !== 'archive' && area !== 'settings' && area !== 'vault' && area !== 'moderation' ? <AreaPlaceholder area={area} title={LABELS[area]} /> : null}
       </main>
       <Toasts />
     </div>

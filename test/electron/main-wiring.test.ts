@@ -16,6 +16,7 @@ const recorded = vi.hoisted(() => ({
   protocolHandlers: [] as string[],
   permissionHandlers: 0,
   appEvents: new Map<string, (...a: unknown[]) => void>(),
+  powerEvents: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -54,6 +55,8 @@ vi.mock('electron', () => {
     },
     session: { fromPartition: session, defaultSession: session() },
     shell: { openExternal: async () => undefined },
+    Notification: class { static isSupported() { return false; } show() { return undefined; } },
+    powerMonitor: { on: (event: string) => { recorded.powerEvents.push(event); } },
   };
 });
 
@@ -93,6 +96,10 @@ describe('Electron main wiring', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const sub = await handler?.({ senderFrame: { url: 'app://civicdesk/index.html', parent: {} } }, undefined) as { ok: boolean };
     expect(sub.ok).toBe(false);
+  });
+
+  it('[SEC-5] locks on screen lock and on suspend', () => {
+    expect(recorded.powerEvents).toEqual(expect.arrayContaining(['lock-screen', 'suspend']));
   });
 
   it('creates a workspace on first start in the data folder it was given, with no owner yet', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session, WebContents } from 'electron';
 import { serveRendererFile } from '../../main/electron/protocol';
 import {
-  CONTENT_SECURITY_POLICY, denyPermissions, guardNavigation, isAllowedExternal, isAppUrl, isTrustedSender, secureWebPreferences,
+  allowPermission, CONTENT_SECURITY_POLICY, denyPermissions, guardNavigation, isAllowedExternal, isAppUrl, isTrustedSender, secureWebPreferences,
 } from '../../main/electron/security';
 import { tempDir } from '../helpers/workspace';
 
@@ -63,8 +63,13 @@ describe('secure window defaults', () => {
     }
   });
 
-  it('denies every permission request and check', () => {
-    const h: { request?: (wc: unknown, p: string, cb: (ok: boolean) => void) => void; check?: () => boolean; device?: () => boolean } = {};
+  it('denies every permission but the clipboard, and that only to the app\u2019s own page', () => {
+    expect(allowPermission('clipboard-sanitized-write', 'app://civicdesk')).toBe(true);
+    expect(allowPermission('clipboard-read', 'app://civicdesk/index.html')).toBe(true);
+    expect(allowPermission('clipboard-read', 'https://evil.example')).toBe(false);
+    expect(allowPermission('media', 'app://civicdesk')).toBe(false);
+    expect(allowPermission('clipboard-read', undefined)).toBe(false);
+    const h: { request?: (wc: unknown, p: string, cb: (ok: boolean) => void) => void; check?: (wc: unknown, p: string, origin: string) => boolean; device?: () => boolean } = {};
     const session = {
       setPermissionRequestHandler: (fn: typeof h.request) => { h.request = fn; },
       setPermissionCheckHandler: (fn: typeof h.check) => { h.check = fn; },
@@ -74,7 +79,8 @@ describe('secure window defaults', () => {
     const answers: boolean[] = [];
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) h.request?.(null, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false]);
-    expect(h.check?.()).toBe(false);
+    expect(h.check?.(null, 'media', 'app://civicdesk')).toBe(false);
+    expect(h.check?.(null, 'clipboard-read', 'https://evil.example')).toBe(false);
     expect(h.device?.()).toBe(false);
   });
 

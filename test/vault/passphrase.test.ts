@@ -41,7 +41,7 @@ describe('passphrase', () => {
     const cases: [string, RegExp][] = [
       ['Sh0rt!pass', /at least 12 characters \(this has 10\)/],
       ['passwordpassword', /not strong enough: Repeated patterns/],
-      ['Password123456', /not strong enough: This passphrase is too easy to guess/],
+      ['Password123456', /not strong enough: This is similar to a commonly used password/],
       ['qwertyuiopasdf', /not strong enough/],
       ['aaaaaaaaaaaaaaaa', /Repeated characters/],
     ];
