@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `npm run security`: Doyensec's Electronegativity over the built app (out/) and the Electron
-// sources (main/electron, preload), offline. Every finding must be on the allow-list below with a
-// reason; anything else fails the run. Findings go to test-results/electronegativity.csv.
+// `npm run security`: Doyensec's Electronegativity over the built app (out/, built first when
+// missing or older than its sources) and the Electron sources (main/electron, preload), offline.
+// Every finding must be on the allow-list below with a reason; anything else fails the run.
+// Findings go to test-results/electronegativity.csv; one summary line goes to stdout.
 //
 // Offline on purpose: the tool's CLI fetches translations and Electron's release list from the
 // network. Here it runs in-process with its HTTP client ('got') replaced by one that refuses at
 // once, the one check that needs the release list is excluded (see EXCLUDED), and a watchdog
 // ends the run if anything still hangs.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -34,9 +35,9 @@ const EXCLUDED = [
  */
 const ALLOWED = [
   // main.ts passes `webPreferences: secureWebPreferences(...)`: the tool only reads object
-  // literals, so it cannot see the values. test/electron/security.test.ts '[SEC-3] states every
-  // security-relevant web preference …' and main-wiring.test.ts 'opens one window with the secure
-  // preferences …' prove them; the bundle below states them as a literal the tool does read.
+  // literals, so it cannot see the values, in the source or in the bundle. test/electron/
+  // security.test.ts '[SEC-3] states every security-relevant web preference …' and
+  // main-wiring.test.ts 'opens one window with the secure preferences …' prove them.
   { check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'main/electron/main.ts', reason: 'webPreferences come from secureWebPreferences() (contextIsolation: true); proven by security.test.ts and main-wiring.test.ts.' },
   { check: 'SANDBOX_JS_CHECK', file: 'main/electron/main.ts', reason: 'webPreferences come from secureWebPreferences() (sandbox: true) and app.enableSandbox() is called; proven by security.test.ts and main-wiring.test.ts.' },
   { check: 'AUXCLICK_JS_CHECK', file: 'main/electron/main.ts', reason: 'A middle click can only ask for a new window, and setWindowOpenHandler denies every one (guardNavigation, on every webContents); proven by security.test.ts \u2018denies navigation away from the app and new windows …\u2019.' },
@@ -48,8 +49,9 @@ const ALLOWED = [
   { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'main/electron/main.ts', reason: 'Every URL reaches shell.openExternal only after isAllowedExternal(); proven by security.test.ts \u2018lets openExternal see only http(s) and mailto addresses\u2019 and checklist.test.ts \u2018opens external links only after the check\u2019.' },
   { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'out/main/index.js', reason: 'Bundled main.ts: every URL reaches shell.openExternal only after isAllowedExternal().' },
   // The renderer bundle: a timer given a function name (InboxView's `setTimeout(focusList, 0)`,
-  // a Promise's resolve) that the tool cannot always resolve, depending on how the build minified it. A string would be refused anyway: the CSP
-  // has no 'unsafe-eval' (checklist.test.ts 'states the same essentials in the CSP header …').
+  // a Promise's resolve) that the tool cannot always resolve, depending on the minifier's output.
+  // A string would be refused anyway: the CSP has no 'unsafe-eval' (checklist.test.ts 'states the
+  // same essentials in the CSP header …').
   { check: 'DANGEROUS_FUNCTIONS_JS_CHECK', file: 'out/renderer/assets/index-*.js', buildDependent: true, code: /^(window\.)?set(Timeout|Interval)\([\w$]+,\s*[\w$.]+\)/, reason: 'A timer given a function reference, not a string; the CSP forbids string evaluation (no unsafe-eval).' },
   // csp-evaluator calls script-src 'self' "possibly weak" because a site could host JSONP or
   // uploads on its own origin. app://civicdesk serves only the built bundle, read-only, from out/renderer.
@@ -72,10 +74,26 @@ function run(cmd, args) {
   }
 }
 
-/** Builds what is missing from out/, so the scan sees what would be packaged. */
+/** The newest modification time of any file under the folders, so a stale bundle is rebuilt. */
+function newest(folders) {
+  let t = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else t = Math.max(t, statSync(p).mtimeMs);
+    }
+  };
+  for (const f of folders) if (existsSync(join(root, f))) walk(join(root, f));
+  return t;
+}
+
+/** Builds what is missing from out/ or older than its sources, so the scan sees what would be packaged. */
 function ensureBuilt() {
-  if (!existsSync(join(root, 'out/main/index.js')) || !existsSync(join(root, 'out/preload/index.cjs'))) run('node', ['scripts/build-main.mjs']);
-  if (!existsSync(join(root, 'out/renderer/index.html'))) run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn']);
+  const age = (file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : -1);
+  const mainSources = newest(['main', 'preload']);
+  if (age('out/main/index.js') < mainSources || age('out/preload/index.cjs') < mainSources) run('node', ['scripts/build-main.mjs']);
+  if (age('out/renderer/index.html') < newest(['renderer', 'preload'])) run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn']);
 }
 
 /**
@@ -133,6 +151,14 @@ async function main() {
   const started = Date.now();
   ensureBuilt();
   const { dir, renamed } = stage();
+  try {
+    await report(dir, renamed, started);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function report(dir, renamed, started) {
   const scan = loadOffline();
   const log = console.log;
   let result;
@@ -169,7 +195,7 @@ async function main() {
   });
   // A file the tool could not parse was not checked: that counts against the run too.
   const unparsed = result.errors.filter((e) => !e.tolerable).map((e) => ({
-    check: 'PARSE_ERROR', severity: '', confidence: '', file: relative(dir, e.file), line: '', column: '', manualReview: 'yes',
+    check: 'PARSE_ERROR', severity: '', confidence: '', file: relative(dir, e.file).split(sep).join('/'), line: '', column: '', manualReview: 'yes',
     status: 'UNEXPLAINED', reason: '', description: e.message,
   }));
   const all = [...rows, ...unparsed].sort((a, b) => a.file.localeCompare(b.file) || a.check.localeCompare(b.check) || Number(a.line) - Number(b.line));
@@ -178,18 +204,17 @@ async function main() {
   mkdirSync(dirname(CSV), { recursive: true });
   writeFileSync(CSV, [columns.join(','), ...all.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\n') + '\n');
 
-  rmSync(dir, { recursive: true, force: true });
   const bad = all.filter((r) => r.status !== 'allowed');
   for (const r of bad) console.error(`  UNEXPLAINED ${r.check} ${r.file}:${r.line}:${r.column} ${r.description}`);
   // Whether the minifier's output trips a check varies from build to build; those entries may rest.
   for (const a of ALLOWED.filter((e) => !used.has(e) && !e.buildDependent)) console.error(`  note: allow-list entry ${a.check} ${a.file} matched nothing; remove it if the finding is gone for good.`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`electronegativity: ${result.globalChecks + result.atomicChecks} checks (${EXCLUDED.length} excluded, offline), ${all.length} findings: `
+  console.log(`electronegativity: ${result.globalChecks + result.atomicChecks} checks run offline (${EXCLUDED.length} excluded), ${all.length} findings: `
     + `${all.length - bad.length} allowed, ${bad.length} unexplained; ${relative(root, CSV)} in ${seconds} s`);
-  process.exit(bad.length > 0 ? 1 : 0);
+  process.exitCode = bad.length > 0 ? 1 : 0;
 }
 
-main().catch((err) => {
+main().then(() => process.exit(), (err) => {
   console.error('electronegativity: the scan failed:', err);
   process.exit(1);
 });

@@ -15,6 +15,7 @@ const steps = [
   ['unit and integration tests', 'node', vitest('unit')],
   ['build the renderer', 'npx', ['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn']],
   ['end-to-end tests in Chromium', 'node', vitest('e2e', ['--config', 'vitest.e2e.config.ts'])],
+  ['Electron security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']],
   ['requirement trace', 'node', ['../shared/tools/trace.mjs']],
 ];
 

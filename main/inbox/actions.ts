@@ -16,6 +16,14 @@ export interface ActDeps {
   http?: HttpOptions;
 }
 
+/**
+ * The archive and keychain, opened only once an action has passed its checks: opening them
+ * creates the archive's signing key on first use, and a refused action must change nothing.
+ */
+export type ActDepsSource = ActDeps | (() => Promise<ActDeps>);
+
+const resolveDeps = (d: ActDepsSource): Promise<ActDeps> => (typeof d === 'function' ? d() : Promise.resolve(d));
+
 export interface ActInput {
   inboxId: number;
   action: Exclude<ModerationActionKind, 'reopen'>;
@@ -51,7 +59,7 @@ function checkInput(item: InboxItem, input: ActInput): Label[] {
  * evidence, policy version, actor and time. The comment's text is never edited (CIV-4). If the
  * platform refuses, the error is returned and nothing is recorded as done.
  */
-export async function act(ctx: DomainContext, deps: ActDeps, input: ActInput): Promise<InboxItem> {
+export async function act(ctx: DomainContext, depsSource: ActDepsSource, input: ActInput): Promise<InboxItem> {
   const actor = input.action === 'reply'
     ? requireCapability(ctx, 'comment.reply', 'reply to the public on behalf of the city (CMT-2)')
     : requireCapability(ctx, 'comment.moderate', 'hide, remove or allow public comments (CMT-4: report it to the Communications Manager instead)');
@@ -62,6 +70,7 @@ export async function act(ctx: DomainContext, deps: ActDeps, input: ActInput): P
   let platformRef: string | null = null;
 
   if (input.action === 'hide' || input.action === 'unhide' || input.action === 'delete' || input.action === 'reply') {
+    const deps = await resolveDeps(depsSource);
     const platform = commentPlatform(ctx, item.siteId, deps.store, deps.http);
     try {
       const current = await platform.current(item.externalId, item.postExternalId);
@@ -96,8 +105,9 @@ export async function act(ctx: DomainContext, deps: ActDeps, input: ActInput): P
  * Undoes the last action on an item where the platform allows it: a hide by unhiding, an allow or
  * a referral by reopening. A removal or a sent reply cannot be taken back from here.
  */
-export async function undoLast(ctx: DomainContext, deps: ActDeps, inboxId: number): Promise<InboxItem> {
+export async function undoLast(ctx: DomainContext, deps: ActDepsSource, inboxId: number): Promise<InboxItem> {
   requireCapability(ctx, 'comment.moderate', 'undo moderation actions');
+  getInboxItem(ctx.db, inboxId);
   const last = ctx.db.prepare('SELECT id, action, state_before FROM moderation_actions WHERE inbox_id = ? ORDER BY id DESC LIMIT 1').get(inboxId) as
     { id: number; action: ModerationActionKind; state_before: InboxState } | undefined;
   if (!last) throw new AppError('conflict', 'Nothing to undo on this item.');

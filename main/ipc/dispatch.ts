@@ -15,7 +15,10 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
  */
 export async function dispatch(services: Services, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
   try {
-    if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}.`);
+    if (!isChannel(channel)) {
+      const shown = typeof channel === 'string' ? JSON.stringify(channel).slice(0, 80) : `of type ${typeof channel}`;
+      throw new AppError('invalid_input', `Unknown channel ${shown}.`);
+    }
     // SEC-5: while locked, nothing but the lock screen's own channels is served.
     if (services.lock?.isLocked() && !UNLOCKED_CHANNELS.has(channel)) {
       throw new AppError('locked', 'Civic Social Desk is locked. Unlock it with your passphrase.');

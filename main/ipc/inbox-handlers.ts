@@ -12,11 +12,16 @@ import { explainAdjustments } from '../moderation';
 import { requireCapability } from '../registry/context';
 import type { HandlersFor, Services } from './services';
 
-/** Acting on a platform needs the keychain (token, archive signing key); opened per action. */
-async function deps(services: Services): Promise<ActDeps> {
-  const store = await openCredentialStore(services.workspace.id);
-  const { archive } = await openArchiveForWriting(services.workspace, store, services.now);
-  return { archive, store };
+/**
+ * Acting on a platform needs the keychain (token, archive signing key). Handed over unopened, so
+ * the action's own checks run first and a refused action opens (and creates) nothing.
+ */
+function deps(services: Services): () => Promise<ActDeps> {
+  return async () => {
+    const store = await openCredentialStore(services.workspace.id);
+    const { archive } = await openArchiveForWriting(services.workspace, store, services.now);
+    return { archive, store };
+  };
 }
 
 export const inboxHandlers: HandlersFor<typeof inboxContract> = {
@@ -30,8 +35,8 @@ export const inboxHandlers: HandlersFor<typeof inboxContract> = {
     requireCapability(ctx, 'comment.flag', 'see the moderation inbox');
     return screenNewComments(s.workspace.db, s.now);
   },
-  'inbox.act': async (ctx, i, s) => act(ctx, await deps(s), i),
-  'inbox.undo': async (ctx, i, s) => undoLast(ctx, await deps(s), i.inboxId),
+  'inbox.act': (ctx, i, s) => act(ctx, deps(s), i),
+  'inbox.undo': (ctx, i, s) => undoLast(ctx, deps(s), i.inboxId),
   'inbox.flag': (ctx, i) => flagComment(ctx, i),
   'inbox.consult': (ctx, i) => askColleague(ctx, i),
   'inbox.answer': (ctx, i) => recordAnswer(ctx, i),

@@ -105,6 +105,8 @@ vi.mock('electron', () => {
     },
     session: { fromPartition: sessionNamed, get defaultSession() { return sessionNamed('<default>'); } },
     shell: { openExternal: async (url: string) => { rec.opened.push(url); }, openPath: never('shell.openPath') },
+    Notification: class { static isSupported() { return false; } show() { return undefined; } },
+    powerMonitor: { on: () => undefined },
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => { rec.exposed.push({ key, api }); },
       exposeInIsolatedWorld: never('contextBridge.exposeInIsolatedWorld'),

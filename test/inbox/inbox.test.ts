@@ -130,7 +130,7 @@ describe('the moderation inbox', () => {
     sim.control.clearFaults();
     await act(t.as(CM), deps, { inboxId: spam.id, action: 'hide' });
     const undone = await undoLast(t.as(CM), deps, spam.id);
-    expect(undone.state).toBe('allowed');
+    expect(undone.state).toBe('open');
     expect(simComment(spam.externalId)?.hidden).toBe(false);
   });
 

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openArchiveForWriting } from '../../main/capture/service';
-import { openCredentialStore, serviceName } from '../../main/credentials/store';
+import { serviceName } from '../../main/credentials/store';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { Services } from '../../main/ipc/handlers';
 import type { ErrorCode } from '../../main/shared/errors';
@@ -33,14 +32,6 @@ const SLOW: Partial<Record<Channel, number>> = {
   'vault.password.set': 15, 'vault.network.set': 15, 'vault.password.strength': 25, 'moderation.report': 30, 'lock.setPassphrase': 25,
 };
 
-/**
- * Known bug, reported: inbox.act and inbox.undo open the archive for writing before they check
- * the role and the item, and the first opening creates the archive signing key (a row in
- * workspace_meta and a keychain entry), so a refused request can leave that behind. For these
- * channels the key is made before fuzzing, so the runs check everything else; the `it.fails`
- * test below keeps the bug visible and starts failing once it is fixed (then drop this list).
- */
-const KEY_FIRST: ReadonlySet<Channel> = new Set<Channel>(['inbox.act', 'inbox.undo']);
 
 /** One valid input per channel, on the demo workspace; the near-valid inputs are mutations of it. */
 const EXAMPLES: Partial<Record<Channel, unknown>> = {
@@ -283,7 +274,6 @@ async function fuzzChannel(channel: Channel, runs: number): Promise<void> {
   // No capture coordinator and no lock: nothing reaches the network and the app is unlocked.
   const services: Services = { workspace: t.ws, now: () => t.now };
   try {
-    if (KEY_FIRST.has(channel)) await openArchiveForWriting(t.ws, await openCredentialStore(t.ws.id), () => t.now);
     // The state before a run is the state after the last refused one (which must not have changed
     // it), so it is read again only after a request that succeeded.
     let known: { db: Record<string, string>; keys: Record<string, string> } | null = null;
@@ -361,10 +351,8 @@ describe('IPC fuzzing', () => {
     }
   });
 
-  // Known bug, reported: dispatch builds its message with String(channel), which throws for a
-  // value with no toString (e.g. [Object.create(null)]), so the answer is 'internal'. Neither
-  // transport can send such a channel name. Starts failing once fixed: then make it a plain it().
-  it.fails('known bug: calls a channel name that cannot be printed invalid_input', async () => {
+  // A value with no toString (e.g. [Object.create(null)]) once made dispatch answer 'internal'.
+  it('calls a channel name that cannot be printed invalid_input', async () => {
     const t = demoWorkspace();
     try {
       const answer = await dispatch({ workspace: t.ws, now: () => t.now }, [Object.create(null)], undefined);
@@ -374,8 +362,8 @@ describe('IPC fuzzing', () => {
     }
   });
 
-  // Known bug, reported: see KEY_FIRST. Starts failing once fixed: then make it a plain it().
-  it.fails('known bug: a refused inbox.act or inbox.undo leaves nothing behind, not even the archive signing key', async () => {
+  // Opening the archive for writing creates its signing key, so it must wait until the checks pass.
+  it('a refused inbox.act or inbox.undo leaves nothing behind, not even the archive signing key', async () => {
     const t = demoWorkspace();
     try {
       const services: Services = { workspace: t.ws, now: () => t.now };

@@ -110,6 +110,24 @@ export const CAMPAIGN_RULES: Array<Rule & { named?: boolean }> = [
     why: 'argues a candidate should win the election',
   },
   {
+    rule: 'campaign.volunteer', keys: keys('knock knocking doors canvass canvassing phonebank phonebanking phone volunteer donate chip'),
+    weight: 0.55,
+    re: /\b(?:sign up to |help (?:us )?|come )?knock(?:ing)? (?:on )?doors\b|\bcanvass(?:ing)? (?:for|with)\b|\bphone ?bank(?:ing)? for\b|\b(?:volunteer (?:for|with)|donate to|chip in (?:to|for)) (?:the|my|our|his|her|their) (?:re-?election )?campaign\b/gi,
+    why: 'recruits help for a campaign',
+  },
+  {
+    rule: 'campaign.slogan-year', keys: keys('2024 2025 2026 2027 2028'),
+    weight: 0.4,
+    re: /(?<!\b(?:in|of|since|by|for|until|from|the|fy|summer|spring|fall|winter)\s)\b[A-Z][a-z]+ 20\d\d\s*!/g,
+    why: 'name and year in the form of a campaign slogan',
+  },
+  {
+    rule: 'campaign.anyone-but', keys: keys('anyone anybody but dump fire recall oust unseat defeat'),
+    weight: 0.8,
+    re: /\b(?:anyone|anybody) but [A-Z][a-z]+\b|#(?:dump|fire|recall|oust|unseat|defeat|never|notmy)[A-Z][a-z]+\b/g,
+    why: 'urges voting against a named candidate',
+  },
+  {
     rule: 'campaign.handle', keys: keys('@'),
     weight: 0.7,
     re: /\b(?:elect|vote(?: for)?|support|back)\s+@[a-z0-9_]*(?:for|4)[a-z0-9_]+/gi,

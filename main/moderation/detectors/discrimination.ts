@@ -16,7 +16,8 @@ const EXCLUSION = new RegExp(
     String.raw`\b(?:don'?t|do not|doesn'?t|does not) belong\b`,
     String.raw`\bshould(?:n'?t| not) be (?:allowed|let|permitted|hired)\b`,
     String.raw`\bshould(?: all)? be (?:banned|kept out|deported|sent back|separated|segregated)\b`,
-    String.raw`\bkeep(?:s|ing)? (?:the |those |these |all |them |\w+ ){0,6}(?:out|away from)\b`,
+    String.raw`\bkeep(?:s|ing)? (?:the |those |these |all |them |\w+ ){0,6}(?:out|away from|off)\b`,
+    String.raw`\b(?:don'?t|do not) (?:need|want) (?:any )?more\b|\bzone (?:them|those|these|\w+s) out\b`,
     String.raw`\bdon'?t want (?:my|our) [a-z]+ (?:around|near|with) (?:them|those|these)\b`,
     String.raw`\bstop (?:hiring|letting|allowing|renting to|serving)\b`,
     String.raw`\b(?:don'?t|do not|never) hire (?:a|an|any|more)\b`,
@@ -39,7 +40,7 @@ const EXCLUSION = new RegExp(
 /** Cues that also occur in ordinary speech ("the pool was full of kids"): two are needed. */
 const WEAK_EXCLUSION = new RegExp(
   [
-    String.raw`\b(?:took|take|taking) over\b|\bfull of\b`,
+    String.raw`\b(?:took|take|taking) over\b|\bfull of\b|\bnormal (?:kids|people|families|folks|children)\b`,
     String.raw`\bcan'?t (?:handle|do|be trusted)\b`,
     String.raw`\buntil (?:the|all the|those|these) [^.!?]{0,40}(?:started coming|moved in|showed up|came in|came)\b`,
     String.raw`\b(?:those|these) people\b|\bpeople like (?:that|them|those)\b|\btheir kind\b`,

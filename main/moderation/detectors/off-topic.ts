@@ -28,7 +28,7 @@ const COMMUNITY = /\b(?:does|do|has|is|did|can|could|will) (?:anyone|anybody)\b|
 /** Words pointing back at the post ("is it free?", "love this"); "this year" is not one. */
 const DEICTIC = /\b(?:this|that|it|these|those|there)\b(?! (?:year|week|weekend|morning|afternoon|evening|month|summer|winter|spring|fall|time|one|guy|lady|woman|man|day|night))/i;
 
-const REPLY_CUE = /\b(?:thanks?|thank you|ty|appreciate|good reminder|great (?:idea|news|job|program|event)|noted|will do|see you|love (?:this|it)|shared|this (?:post|program|event|notice|is great)|did this|for this)\b/i;
+const REPLY_CUE = /\b(?:thanks?|thank you|ty|appreciate|good reminder|great (?:idea|news|job|program|event)|noted|will do|see you|love (?:this|it)|shared|this (?:post|program|event|notice|is great)|did this|for this|afterwards?|after that|on the way (?:home|there|back))\b/i;
 
 const STOP = new Set(
   'the and for with this that have has had will from your you about what when where which would could should there their they them just like been were more some than then also only into over here does anyone know please thanks thank city today tonight week weeks next last time year years good great still make take need want going really very much many every each other people cant dont wont isnt its it\'s i\'m that\'s what\'s how who why can are was but not all any our out off get got one two new now way day days back even well too after before while because since those these them then being doing done sure yes no street streets road roads avenue lane drive work hours open place'.split(' '),

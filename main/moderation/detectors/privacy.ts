@@ -21,7 +21,7 @@ const THIRD_PARTY = /\b(?:he|she|him|his|her|hers|they|their|them|guy|lady|woman
 const HOME_WORDS = /\b(?:lives?|living|staying|resides?|home|house|apartment|apt|basement|address|place)\b/i;
 const FIRST_PERSON_OWNER = /\b(?:my|our)\s+(?:house|home|place|address|apartment|street|driveway|mailbox|yard)(?:\s+(?:is\s+)?(?:at|on))?\s*$|\b(?:i|we)\s+(?:live|am|are|'m|'re|moved)(?:\s+(?:over\s+)?(?:at|on|in|to))?\s*$/i;
 const PRIVATE_PHONE_CUE = /\b(?:his|her|their|my neighbou?r'?s|the guy'?s|the lady'?s)\s+(?:cell|cell phone|number|phone|digits|mobile)\b|\b(?:call|text)\s+(?:him|her)\b|\bname'?s?\s+(?:is\s+)?[A-Z][a-z]+[^.!?]{0,30}(?:phone|number|cell)\b|\bphone\s*(?:is|:)?\s*$/i;
-const SENSITIVE_SUBJECT = /\b(?:he|she|his|her|him|they|their)\b|'s (?:wife|husband|son|daughter|kid|mom|dad|mother|father|girlfriend|boyfriend|partner)\b|\b(?:neighbou?r|coworker|co-worker|ex|boss|roommate|officer|coach|librarian|clerk|employee|worker|driver|teacher|guy|lady|woman|man|director|manager|councilman|councilwoman|nurse|lifeguard|inspector|foreman)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+\b/;
+const SENSITIVE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir)\b|'s (?:wife|husband|son|daughter|kid|mom|dad|mother|father|girlfriend|boyfriend|partner)\b|\b(?:neighbou?r|coworker|co-worker|ex|boss|roommate|officer|coach|librarian|clerk|employee|worker|driver|teacher|guy|lady|woman|man|director|manager|councilman|councilwoman|nurse|lifeguard|inspector|foreman)\b|\b[A-Z][a-z]+\s+[A-Z][a-z]+\b/;
 
 export const privacyDetector: Detector = (ctx) => {
   const hits: Hit[] = [];

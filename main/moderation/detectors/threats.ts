@@ -75,6 +75,12 @@ export const THREAT_RULES: Rule[] = [
     why: 'urges people to harass someone',
   },
   {
+    rule: 'threat.burn-with-person', keys: keys('burn torch blow'),
+    weight: 0.85,
+    re: /\b(?:burn|torch|blow up)\b[^.!?\n]{0,40}?\bwith (?:him|her|them|you|(?:the|that|his|her) [a-z]+) (?:still )?(?:in|inside) (?:it|there)\b/gi,
+    why: 'threatens to harm a person with fire or explosives',
+  },
+  {
     rule: 'harass.make-pay', keys: keys('pay'),
     weight: 0.5,
     re: /\bmake (?:him|her|them) pay\b/gi,
