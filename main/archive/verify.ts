@@ -5,11 +5,11 @@ import type { VerifyOptions, VerifyProblem, VerifyResult } from './model';
 import { verifyCheckpointSignature } from './signer';
 
 const CHUNK = 1000;
-const HASH_WIDTH = 64;
+const HASH_BYTES = 32;
 /** A NULL payload hash reads as 32 zero bytes in the fast pass. */
-const BLANK_HASH = '0'.repeat(HASH_WIDTH);
+const BLANK_HASH = Buffer.alloc(HASH_BYTES);
 
-type ChunkRow = [number, number | null, number | null, Buffer | null, string | null, Buffer | null, string | null, Buffer | null];
+type ChunkRow = [number, number | null, number | null, Buffer | null, string | null, number | null];
 
 interface CheckpointRow {
   entryId: number;
@@ -39,12 +39,18 @@ export class Verifier {
 
   constructor(private readonly db: Db) {
     // LIMIT in the subquery keeps SQLite from flattening it, so each encoding is built once.
+    // Per chunk, one BLOB holding, for each entry in order, its canonical encoding, its payload and
+    // its three stored hashes, plus one string of lengths: each entry costs a single concatenation
+    // in SQLite and no per-row value crossing into JavaScript. `bad` counts hash columns that are not
+    // 32 bytes, which would shift the fixed-width hash slots. LIMIT keeps the subquery from being
+    // flattened, so each encoding is built once.
     this.chunk = db
       .prepare(`
         SELECT count(*), min(id), max(id),
-          CAST(group_concat(enc, '') AS BLOB), group_concat(octet_length(enc)),
-          CAST(group_concat(payload, '') AS BLOB), group_concat(coalesce(length(payload), -1)),
-          CAST(group_concat(coalesce(payload_sha256, zeroblob(32)) || prev_hash || entry_hash, '') AS BLOB)
+          CAST(group_concat(CAST(enc AS BLOB) || coalesce(payload, X'') || coalesce(payload_sha256, zeroblob(32)) || prev_hash || entry_hash, '') AS BLOB),
+          group_concat(octet_length(enc) || ',' || coalesce(octet_length(payload), -1)),
+          sum(octet_length(prev_hash) <> 32 OR octet_length(entry_hash) <> 32 OR coalesce(octet_length(payload_sha256), 32) <> 32
+              OR prev_hash IS NULL OR entry_hash IS NULL)
         FROM (SELECT e.id, e.payload, e.payload_sha256, e.prev_hash, e.entry_hash, ${entryEncodingSql('e')} AS enc
               FROM archive_entries e WHERE e.id > ? ORDER BY e.id LIMIT ?)`)
       .raw();
@@ -84,10 +90,10 @@ export class Verifier {
     let position: ChainPosition = { expectedId: 1, prevHash: GENESIS_HASH };
     let checked = 0;
     for (;;) {
-      const [count, minId, maxId, encs, encLens, payloads, payloadLens, hashes] = this.chunk.get(position.expectedId - 1, CHUNK) as ChunkRow;
+      const [count, minId, maxId, data, lengths, bad] = this.chunk.get(position.expectedId - 1, CHUNK) as ChunkRow;
       if (count === 0 || minId === null || maxId === null) break;
       checked += count;
-      const fast = checkChunk(position, count, minId, maxId, encs, encLens, payloads, payloadLens, hashes?.toString('hex') ?? null);
+      const fast = bad === 0 ? checkChunk(position, count, minId, maxId, data, lengths) : null;
       if (fast) position = fast;
       // Past the limit a wrecked file is not worth naming entry by entry; keep walking to count.
       else if (problems.length < max) position = diagnosis.run(position.expectedId - 1, maxId, position, problems);
@@ -169,44 +175,33 @@ export class Verifier {
 }
 
 /** The fast pass over one chunk: the next chain position if every entry checks out, else null. */
-function checkChunk(
-  at: ChainPosition,
-  count: number,
-  minId: number,
-  maxId: number,
-  encs: Buffer | null,
-  encLens: string | null,
-  payloads: Buffer | null,
-  payloadLens: string | null,
-  hashes: string | null,
-): ChainPosition | null {
+function checkChunk(at: ChainPosition, count: number, minId: number, maxId: number, data: Buffer | null, lengths: string | null): ChainPosition | null {
   if (minId !== at.expectedId || maxId - minId + 1 !== count) return null;
-  if (encs === null || encLens === null || payloadLens === null || hashes === null) return null;
-  if (hashes.length !== count * HASH_WIDTH * 3) return null;
-  const eLens = encLens.split(',');
-  const pLens = payloadLens.split(',');
-  if (eLens.length !== count || pLens.length !== count) return null;
-  let prevHash = at.prevHash;
-  let eOff = 0;
-  let pOff = 0;
+  if (data === null || lengths === null) return null;
+  const lens = lengths.split(',');
+  if (lens.length !== 2 * count) return null;
+  // The previous entry's stored hash, as a place in data (or, for the first entry, the position's hex).
+  let prevAt = -1;
+  let off = 0;
   for (let i = 0; i < count; i++) {
-    const base = i * HASH_WIDTH * 3;
-    const storedPayloadSha = hashes.slice(base, base + HASH_WIDTH);
-    const storedPrev = hashes.slice(base + HASH_WIDTH, base + 2 * HASH_WIDTH);
-    const storedHash = hashes.slice(base + 2 * HASH_WIDTH, base + 3 * HASH_WIDTH);
-    if (storedPrev !== prevHash) return null;
-    const eLen = Number(eLens[i]);
-    if (sha256Hex(encs.subarray(eOff, eOff + eLen)) !== storedHash) return null;
-    eOff += eLen;
-    const pLen = Number(pLens[i]);
+    const eLen = Number(lens[2 * i]);
+    const pLen = Number(lens[2 * i + 1]);
+    const pOff = off + eLen;
+    const hOff = pOff + (pLen < 0 ? 0 : pLen);
+    const end = hOff + HASH_BYTES * 3;
+    if (!(eLen >= 0) || !(pLen >= -1) || end > data.length) return null;
+    const prevOff = hOff + HASH_BYTES;
+    const hashOff = prevOff + HASH_BYTES;
+    if (prevAt < 0) {
+      if (data.toString('hex', prevOff, hashOff) !== at.prevHash) return null;
+    } else if (data.compare(data, prevAt, prevAt + HASH_BYTES, prevOff, hashOff) !== 0) return null;
+    if (sha256Hex(data.subarray(off, pOff)) !== data.toString('hex', hashOff, end)) return null;
     if (pLen < 0) {
-      if (storedPayloadSha !== BLANK_HASH) return null;
-    } else {
-      if (payloads === null || sha256Hex(payloads.subarray(pOff, pOff + pLen)) !== storedPayloadSha) return null;
-      pOff += pLen;
-    }
-    prevHash = storedHash;
+      if (data.compare(BLANK_HASH, 0, HASH_BYTES, hOff, prevOff) !== 0) return null;
+    } else if (sha256Hex(data.subarray(pOff, hOff)) !== data.toString('hex', hOff, prevOff)) return null;
+    prevAt = hashOff;
+    off = end;
   }
-  if (eOff !== encs.length || pOff !== (payloads?.length ?? 0)) return null;
-  return { expectedId: maxId + 1, prevHash };
+  if (off !== data.length || prevAt < 0) return null;
+  return { expectedId: maxId + 1, prevHash: data.toString('hex', prevAt, prevAt + HASH_BYTES) };
 }

@@ -18,11 +18,11 @@ function describedBy(id: string, hint?: string, error?: string | null): string |
   return ids || undefined;
 }
 
-export function TextField(props: BaseProps & { value: string; onChange(v: string): void; type?: string; placeholder?: string; autoFocus?: boolean; name?: string }) {
+export function TextField(props: BaseProps & { value: string; onChange(v: string): void; type?: string; placeholder?: string; autoFocus?: boolean; name?: string; autoComplete?: string }) {
   const id = useId();
   return (
     <Wrapper id={id} {...props}>
-      <input id={id} name={props.name} type={props.type ?? 'text'} value={props.value} placeholder={props.placeholder}
+      <input id={id} name={props.name} type={props.type ?? 'text'} value={props.value} placeholder={props.placeholder} autoComplete={props.autoComplete}
         required={props.required} autoFocus={props.autoFocus} aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)} onChange={(e) => props.onChange(e.target.value)} />
     </Wrapper>

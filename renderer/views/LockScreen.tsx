@@ -31,7 +31,7 @@ export function LockScreen() {
       <h1 id="lock-title">Civic Social Desk is locked</h1>
       <p>{REASONS[status?.reason ?? 'startup']}{status?.ownerName ? ` This workspace belongs to ${status.ownerName}.` : ''}</p>
       <form noValidate onSubmit={(e) => { e.preventDefault(); if (passphrase) void action.run(); else action.setError('Enter your passphrase.'); }}>
-        <TextField label="Passphrase" type="password" required autoFocus value={passphrase} onChange={setPassphrase} name="passphrase" />
+        <TextField label="Passphrase" type="password" autoComplete="off" required autoFocus value={passphrase} onChange={setPassphrase} name="passphrase" />
         <FormError error={action.error} />
         <button type="submit" disabled={action.busy}>{action.busy ? 'Checking…' : 'Unlock'}</button>
       </form>

@@ -34,10 +34,10 @@ export function LockSettings() {
         <p>The app opens locked and locks after {status.idleMinutes} minutes without use, when the screen locks, on sleep, and on <kbd>Ctrl</kbd>+<kbd>L</kbd>.</p>
       ) : <p className="form-error" role="status">No passphrase is set, so the app cannot lock. Set one now (SEC-5).</p>}
       <form noValidate onSubmit={(e) => { e.preventDefault(); setTouched(true); if (!mismatch && next) void save.run(); }}>
-        {status.hasPassphrase ? <TextField label="Current passphrase" type="password" value={current} onChange={setCurrent} /> : null}
-        <TextField label={status.hasPassphrase ? 'New passphrase' : 'Passphrase'} type="password" value={next} onChange={setNext}
+        {status.hasPassphrase ? <TextField label="Current passphrase" type="password" autoComplete="off" value={current} onChange={setCurrent} /> : null}
+        <TextField label={status.hasPassphrase ? 'New passphrase' : 'Passphrase'} type="password" autoComplete="off" value={next} onChange={setNext}
           hint="At least 12 characters; several unrelated words work well." error={touched && !next ? 'Enter a passphrase.' : null} />
-        <TextField label="Repeat it" type="password" value={again} onChange={setAgain} error={touched ? mismatch : null} />
+        <TextField label="Repeat it" type="password" autoComplete="off" value={again} onChange={setAgain} error={touched ? mismatch : null} />
         <FormError error={save.error} />
         <button type="submit" disabled={save.busy}>{status.hasPassphrase ? 'Change passphrase' : 'Set passphrase'}</button>
       </form>
