@@ -10,6 +10,7 @@ import { ClauseDialog, FlagDialog, ReplyDialog, type OpenDialog } from './inbox/
 import { Counts, Filters } from './inbox/Filters';
 import { InboxList } from './inbox/InboxList';
 import { ItemDetail, type Command } from './inbox/ItemDetail';
+import { MonitorAlerts } from './inbox/MonitorAlerts';
 import { legend, useTriageKeys, type TriageKey } from './inbox/useTriageKeys';
 
 const SCREEN_EVERY_MS = 60_000;
@@ -137,6 +138,7 @@ export function InboxView() {
           {capturing ? 'Capturing the sites…' : check.busy ? 'Checking…' : 'Check for new comments'}
         </button>
       </header>
+      <MonitorAlerts />
       <ComplianceAlerts />
       <Filters policy={policy} />
       <Counts counts={counts} />
