@@ -12,6 +12,7 @@ import {
   TransientError,
   UncertainOutcomeError,
 } from './errors';
+import { refuseMessaging } from './messaging-guard';
 import type { RateInfo } from './rate-limit';
 import { type Clock, type HttpOptions, type PlatformKey, systemClock, type TokenProvider, type WaitEvent } from './types';
 
@@ -87,6 +88,7 @@ export class PlatformHttp {
   }
 
   async send(req: SendRequest): Promise<RawResponse> {
+    refuseMessaging(this.platform, req.url);
     const key = this.dialect.gateKey(req.method, req.url);
     const idempotent = req.idempotent ?? req.method !== 'POST';
     let transientFailures = 0;
