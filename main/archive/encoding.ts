@@ -117,6 +117,15 @@ function sqlHex(expr: string): string {
   return `nullif(lower(hex(${expr})), '')`;
 }
 
+/**
+ * A hash column as one field. The usual 32 bytes take a shortcut that writes exactly what the
+ * general form does (`64:` and 64 hex digits) but hexes the value once instead of twice; anything
+ * else (NULL, or a value of another length after a raw edit) takes the general form.
+ */
+function sqlHashField(expr: string): string {
+  return `CASE WHEN octet_length(${expr}) = 32 THEN '64:' || lower(hex(${expr})) ELSE concat(${sqlField(sqlHex(expr))}) END`;
+}
+
 const MEDIA_SQL = (alias: string) =>
   `CASE WHEN ${alias}.media_count = 0 THEN NULL ELSE (SELECT group_concat(concat(${sqlField('m.media_sha256')}, ${sqlField('m.media_type')}, ${sqlField('m.source_url')}), '' ORDER BY m.ordinal) FROM archive_entry_media m WHERE m.entry_id = ${alias}.id) END`;
 
@@ -152,8 +161,8 @@ export function entryEncodingSql(alias: string): string {
     sqlField(c('found_gone_at')),
     sqlField(c('media_count')),
     sqlField(`(${MEDIA_SQL(alias)})`),
-    sqlField(sqlHex(c('payload_sha256'))),
-    sqlField(sqlHex(c('prev_hash'))),
+    sqlHashField(c('payload_sha256')),
+    sqlHashField(c('prev_hash')),
   ];
   return `concat('${TAG}', ${fields.join(', ')})`;
 }

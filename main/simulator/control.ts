@@ -3,6 +3,7 @@
  * expiring tokens, and looking at its state. Available in-process (`control`) and over HTTP under
  * /__sim/ for other processes (the demo workspace, end-to-end tests).
  */
+import { addFbComment, addFbUser } from './builders';
 import { z } from 'zod';
 import type { FailSpec, Faults, RateLimitSpec } from './faults';
 import { json, readJson, type SimRequest, type SimResponse } from './http-util';
@@ -54,6 +55,8 @@ export interface SimulatorControl {
   snapshot(): SimSnapshot;
   /** Requests seen so far (never their tokens). */
   requests(): RequestLogEntry[];
+  /** A member of the public comments on a Page post (scripting the world beyond the timeline). */
+  addFacebookComment(input: { postId: string; authorName: string; message: string }): string;
 }
 
 export function createControl(world: World, cast: SeededCast, timeline: Timeline, faults: Faults, tokens: TokenBook, log: RequestLogEntry[]): SimulatorControl {
@@ -70,6 +73,11 @@ export function createControl(world: World, cast: SeededCast, timeline: Timeline
     clearFaults: () => faults.clear(),
     snapshot: () => snapshot(world, cast, timeline.current),
     requests: () => [...log],
+    addFacebookComment: ({ postId, authorName, message }) => {
+      const post = world.fbPost(postId);
+      if (!post) throw new Error(`The simulator has no Facebook post ${postId}.`);
+      return addFbComment(world, { post, fromId: addFbUser(world, authorName), message, createdMs: world.now() }).id;
+    },
   };
 }
 

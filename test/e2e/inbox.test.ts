@@ -41,14 +41,9 @@ const inboxItem = (externalId: string) => {
   return found;
 };
 
-/** A comment as someone posts it on the Page; the simulator's Graph API answers as Facebook would. */
+/** A member of the public comments on a Page post (the city's own replies are not moderated). */
 async function postOnPage(postKey: string, message: string): Promise<void> {
-  const res = await fetch(`${sim.facebookBaseUrl}/${named(postKey)}/comments`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sim.tokens.facebookPage}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ message }),
-  });
-  if (!res.ok) throw new Error(`simulator refused the comment: ${res.status} ${await res.text()}`);
+  sim.control.addFacebookComment({ postId: named(postKey), authorName: 'Pat Visitor', message });
 }
 
 beforeAll(async () => {
