@@ -7,6 +7,7 @@ import { listSites } from '../registry/site-read';
 import { AppError } from '../shared/errors';
 import { contextFor, type Workspace } from '../workspace/workspace';
 import { apiTokenAccount, getConnection } from './connections';
+import { screenNewComments } from '../inbox/screening';
 import { runChecksAfterCapture } from '../monitor';
 import { captureSite, type CaptureCounts, type CaptureProgress } from './site-capture';
 import { loadCheckpointSigner, trustedPublicKey } from './signing';
@@ -114,6 +115,13 @@ export async function captureNow(ws: Workspace, options: CaptureOptions = {}): P
       if (options.signal?.aborted) throw err;
       results.push({ ...base, ok: false, runId: null, counts: null, error: err instanceof Error ? err.message : String(err), alerts: 0, checkError: null });
     }
+  }
+  // New comments go to the inbox at once, screened. Should screening fail (a broken policy), the
+  // capture still stands; the inbox screens again when it opens and shows the error there.
+  try {
+    screenNewComments(ws.db, now);
+  } catch (err) {
+    for (const r of results) if (r.ok && !r.checkError) r.checkError = `Screening new comments failed: ${err instanceof Error ? err.message : String(err)}`;
   }
   return results;
 }

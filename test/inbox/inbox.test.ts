@@ -186,10 +186,10 @@ describe('the moderation inbox', () => {
     const before = listInbox(t.as(CM), { limit: 1000 }).length;
     expect(screenNewComments(t.ws.db)).toEqual({ screened: 0, gone: 0 });
     while (sim.control.advance()) { /* whole timeline */ }
+    // A capture screens what it brought in, so the inbox is current when it finishes.
     await captureNow(t.ws, { store, http });
-    const result = screenNewComments(t.ws.db);
-    expect(result.gone).toBeGreaterThan(0);
-    expect(listInbox(t.as(CM), { state: 'gone', limit: 100 }).length).toBe(result.gone);
+    expect(screenNewComments(t.ws.db)).toEqual({ screened: 0, gone: 0 });
+    expect(listInbox(t.as(CM), { state: 'gone', limit: 100 }).length).toBeGreaterThan(0);
     expect(listInbox(t.as(CM), { limit: 1000 }).length).toBeGreaterThan(before);
   });
 });
