@@ -75,7 +75,7 @@ export function Shell() {
         {area === 'settings' ? <SettingsView /> : null}
         {area === 'vault' ? <VaultView /> : null}
         {area === 'moderation' ? <ModerationView /> : null}
-        {area !== 'inbox' && area !== 'registry' && area !== 'archive' && area !== 'settings' && area !== 'vault' && area !== 'moderation' ? <AreaPlaceholder area={area} title={LABELS[area]} /> : null}
+        {area === 'submissions' || area === 'records' ? <AreaPlaceholder area={area} title={LABELS[area]} /> : null}
       </main>
       <Toasts />
     </div>
