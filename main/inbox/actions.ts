@@ -5,6 +5,7 @@ import { LABELS, type Label } from '../moderation';
 import { PlatformError, type HttpOptions } from '../platforms';
 import { audit, isoNow, requireCapability, type DomainContext } from '../registry/context';
 import { AppError } from '../shared/errors';
+import { checkOutgoingText } from './outgoing-check';
 import { commentPlatform } from './platform-access';
 import { activePolicy } from './policy-store';
 import { getInboxItem } from './queue';
@@ -50,6 +51,7 @@ function checkInput(item: InboxItem, input: ActInput): Label[] {
   if (input.action === 'unhide' && item.state !== 'hidden') throw new AppError('conflict', 'This comment is not hidden.');
   if (input.action === 'reply' && !input.replyText?.trim()) throw new AppError('invalid_input', 'Write the reply first.');
   if (input.replyText && input.replyText.length > 8000) throw new AppError('invalid_input', 'The reply is too long.');
+  if (input.action === 'reply') checkOutgoingText(input.replyText ?? '');
   return labels;
 }
 

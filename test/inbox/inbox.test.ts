@@ -107,6 +107,18 @@ describe('the moderation inbox', () => {
     expect(pageReplies).toHaveLength(1);
   });
 
+  it('[SEC-6] a reply carrying a Social Security number, card number or date of birth is refused before it reaches the platform', async () => {
+    const complaint = item(named('fb.comment.complaint'));
+    const before = sim.control.requests().length;
+    for (const text of ['Your account 123-45-6789 is flagged', 'Card 4111 1111 1111 1111 was charged', 'Records show DOB: 04/12/1961']) {
+      await expect(act(t.as(CM), deps, { inboxId: complaint.id, action: 'reply', replyText: text })).rejects.toThrow(/SEC-6/);
+    }
+    expect(sim.control.requests().length).toBe(before);
+    expect(actionHistory(t.as(CM), complaint.id)).toEqual([]);
+    // A department's public number and a street address are fine.
+    await act(t.as(CM), deps, { inboxId: complaint.id, action: 'reply', replyText: 'Please call Public Works at 406-758-7720, 1st Ave E, Kalispell.' });
+  });
+
   it('[CMT-4] other employees cannot hide or remove; they report the comment to the CM', async () => {
     const profane = item(named('fb.comment.profane'));
     await expect(act(t.as(EMPLOYEE), deps, { inboxId: profane.id, action: 'hide' })).rejects.toThrow(/report it to the Communications Manager/);
