@@ -1,3 +1,4 @@
+import { tokenAccount } from '../vault/keychain-layout';
 import { inTransaction } from '../db/connection';
 import { audit, isoNow, requireCapability, type DomainContext } from '../registry/context';
 import { getSite } from '../registry/site-read';
@@ -61,4 +62,5 @@ export function setConnection(ctx: DomainContext, input: { siteId: number; baseU
   });
 }
 
-export const apiTokenAccount = (siteId: number): string => `site:${siteId}:token:api`;
+/** The site's API token is one of the vault's named tokens: the one called "api". */
+export const apiTokenAccount = (siteId: number): string => tokenAccount(siteId, 'api');

@@ -1,3 +1,4 @@
+import { readMeta } from '../workspace/meta';
 import { createHash } from 'node:crypto';
 import type { CredentialStore } from '../credentials/store';
 import { loadActor, type Workspace } from '../workspace/workspace';
@@ -25,7 +26,7 @@ export const DEMO_STEP_MINUTES = 3;
  */
 export async function startDemoPlatforms(ws: Workspace, store: CredentialStore, now: () => Date = () => new Date()): Promise<{ simulator: Simulator; close(): Promise<void> }> {
   if (!ws.demo) throw new Error('Only the demo workspace runs on the simulator.');
-  const created = Date.parse((ws.db.prepare("SELECT value FROM workspace_meta WHERE key = 'created_at'").get() as { value: string }).value);
+  const created = Date.parse(readMeta(ws.db, 'created_at') ?? new Date().toISOString());
   // The simulator's clock stands at the workspace's creation: every process that starts the demo
   // (the app, the CLI) then sees the same ids and times, so captures add only what really changed.
   // The demo Page's admins are the people the registry approved for it, so the vandalism watch

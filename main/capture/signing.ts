@@ -1,3 +1,4 @@
+import { readMeta, writeMeta } from '../workspace/meta';
 import { generateKeyPairSync } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { signerFromPrivateKey, type CheckpointSigner } from '../archive/signer';
@@ -19,7 +20,7 @@ export async function loadCheckpointSigner(db: Db, store: CredentialStore): Prom
   const signer = signerFromPrivateKey(pem);
   const publicKey = Buffer.from(signer.publicKey).toString('base64');
   const stored = trustedPublicKey(db);
-  if (!stored) db.prepare("INSERT INTO workspace_meta (key, value) VALUES (?, ?)").run(META_KEY, publicKey);
+  if (!stored) writeMeta(db, META_KEY, publicKey);
   else if (Buffer.from(stored).toString('base64') !== publicKey) {
     throw new Error('The archive signing key in the keychain does not match the one this workspace was signed with. Restore the original key before capturing.');
   }
@@ -27,6 +28,6 @@ export async function loadCheckpointSigner(db: Db, store: CredentialStore): Prom
 }
 
 export function trustedPublicKey(db: Db): Uint8Array | null {
-  const row = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(META_KEY) as { value: string } | undefined;
-  return row ? new Uint8Array(Buffer.from(row.value, 'base64')) : null;
+  const value = readMeta(db, META_KEY);
+  return value ? new Uint8Array(Buffer.from(value, 'base64')) : null;
 }

@@ -1,3 +1,4 @@
+import { withWorkspace } from './with-workspace';
 import { openCredentialStore } from '../credentials/store';
 import { startDemoPlatforms } from '../capture/demo-platforms';
 import { importArchive } from '../capture/import-archive';
@@ -5,18 +6,10 @@ import { captureNow, openArchiveForReading } from '../capture/service';
 import { requireCapability } from '../registry/context';
 import { findSite } from '../registry/site-read';
 import { AppError } from '../shared/errors';
-import { contextFor, openWorkspace, type Workspace } from '../workspace/workspace';
+import { contextFor, type Workspace } from '../workspace/workspace';
 import type { Command } from './main';
 import { printJson, printTable, type Io } from './output';
 
-async function withWorkspace<T>(dataDir: string, fn: (ws: Workspace) => Promise<T> | T): Promise<T> {
-  const ws = openWorkspace(dataDir);
-  try {
-    return await fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 function siteIdOf(ws: Workspace, value: unknown): number | undefined {
   return typeof value === 'string' ? findSite(contextFor(ws), value).id : undefined;

@@ -1,21 +1,14 @@
+import { withWorkspace } from './with-workspace';
 import { complianceFindings } from '../registry/compliance';
 import { listSites } from '../registry/site-read';
 import { createSite } from '../registry/sites';
 import { listPeople } from '../registry/people';
 import { AppError } from '../shared/errors';
 import { rmSync } from 'node:fs';
-import { contextFor, initWorkspace, openWorkspace, setupFirstPerson, type Workspace } from '../workspace/workspace';
+import { contextFor, initWorkspace, setupFirstPerson } from '../workspace/workspace';
 import type { Command } from './main';
 import { printJson, printTable } from './output';
 
-function withWorkspace<T>(dataDir: string, fn: (ws: Workspace) => T): T {
-  const ws = openWorkspace(dataDir);
-  try {
-    return fn(ws);
-  } finally {
-    ws.close();
-  }
-}
 
 function required(values: Record<string, unknown>, name: string): string {
   const v = values[name];

@@ -1,3 +1,4 @@
+import { readMeta } from '../workspace/meta';
 import type { Db } from '../db/connection';
 import {
   emptyAdjustments, KALISPELL_POLICY, learnFromDecisions, parseAdjustments, parsePolicy,
@@ -15,7 +16,7 @@ export function activePolicy(db: Db): ModerationPolicy {
   const row = db.prepare('SELECT policy FROM moderation_policies ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as { policy: string } | undefined;
   if (row) return parsePolicy(JSON.parse(row.policy));
   // The seed is in force from the workspace's creation.
-  const created = (db.prepare("SELECT value FROM workspace_meta WHERE key = 'created_at'").get() as { value: string } | undefined)?.value ?? new Date().toISOString();
+  const created = readMeta(db, 'created_at') ?? new Date().toISOString();
   db.prepare('INSERT OR IGNORE INTO moderation_policies (version, policy, created_at, note) VALUES (?, ?, ?, ?)')
     .run(KALISPELL_POLICY.version, JSON.stringify(KALISPELL_POLICY), created, 'Seed: Kalispell Resolution 5716');
   return KALISPELL_POLICY;

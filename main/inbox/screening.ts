@@ -1,3 +1,4 @@
+import { readMeta, writeMeta } from '../workspace/meta';
 import type { Db } from '../db/connection';
 import { inTransaction } from '../db/connection';
 import { createFeed, type FeedEntry } from '../archive/feed';
@@ -7,8 +8,7 @@ import { activePolicy, learnedAdjustments } from './policy-store';
 const WATERMARK = 'inbox_watermark';
 
 function watermark(db: Db): number {
-  const row = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(WATERMARK) as { value: string } | undefined;
-  return row ? Number(row.value) : 0;
+  return Number(readMeta(db, WATERMARK) ?? 0);
 }
 
 /**
@@ -22,6 +22,12 @@ export function screenNewComments(db: Db, now: () => Date = () => new Date()): {
   const learned = learnedAdjustments(db);
   let screened = 0;
   let gone = 0;
+  // The name each site's own account posts under, looked up once per site rather than per comment.
+  const own = new Map<number, string | null>();
+  const ownAuthor = (siteId: number) => {
+    if (!own.has(siteId)) own.set(siteId, feed.ownAuthor(siteId));
+    return own.get(siteId) ?? null;
+  };
   for (;;) {
     const from = watermark(db);
     const batch = feed.since(from, ['comment', 'reply'], 2000);
@@ -29,7 +35,7 @@ export function screenNewComments(db: Db, now: () => Date = () => new Date()): {
     inTransaction(db, () => {
       for (const e of batch) {
         if (e.type === 'deletion') gone += markGone(db, e, now);
-        else if (e.author !== null && e.author === feed.ownAuthor(e.siteId)) {
+        else if (e.author !== null && e.author === ownAuthor(e.siteId)) {
           // The city's own replies are not public comments to moderate.
           continue;
         } else {
@@ -37,8 +43,7 @@ export function screenNewComments(db: Db, now: () => Date = () => new Date()): {
           screened += 1;
         }
       }
-      db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-        .run(WATERMARK, String(batch.at(-1)?.entryId ?? from));
+      writeMeta(db, WATERMARK, String(batch.at(-1)?.entryId ?? from));
     });
   }
   return { screened, gone };

@@ -1,3 +1,4 @@
+import { readMeta, writeMeta } from '../workspace/meta';
 import type { CredentialStore } from '../credentials/store';
 import { audit, type DomainContext } from '../registry/context';
 import { AppError } from '../shared/errors';
@@ -16,13 +17,8 @@ export interface LockStatus {
   reason: LockReason | null;
 }
 
-function meta(ws: Workspace, key: string): string | null {
-  return (ws.db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-}
-
-function setMeta(ws: Workspace, key: string, value: string): void {
-  ws.db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-}
+const meta = (ws: Workspace, key: string) => readMeta(ws.db, key);
+const setMeta = (ws: Workspace, key: string, value: string) => writeMeta(ws.db, key, value);
 
 export interface LockTimers {
   now(): number;

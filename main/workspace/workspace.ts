@@ -1,3 +1,4 @@
+import { readMeta, writeMeta } from './meta';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { inTransaction, openDatabase, type Db } from '../db/connection';
@@ -15,16 +16,9 @@ export interface Workspace {
   close(): void;
 }
 
-function meta(db: Db, key: string): string | null {
-  return (db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-}
-
-function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
-}
 
 function wrap(dataDir: string, db: Db): Workspace {
-  return { dataDir, file: workspaceFile(dataDir), db, id: meta(db, 'workspace_id') ?? '', demo: meta(db, 'demo') === '1', close: () => db.close() };
+  return { dataDir, file: workspaceFile(dataDir), db, id: readMeta(db, 'workspace_id') ?? '', demo: readMeta(db, 'demo') === '1', close: () => db.close() };
 }
 
 export function workspaceExists(dataDir: string): boolean {
@@ -37,7 +31,7 @@ export function openWorkspace(dataDir: string): Workspace {
     throw new AppError('not_found', `No workspace in ${dataDir}. Create one with: civicdesk init --data-dir "${dataDir}" (add --demo for the Kalispell demo).`);
   }
   const db = openDatabase(workspaceFile(dataDir));
-  if (!meta(db, 'workspace_id')) {
+  if (!readMeta(db, 'workspace_id')) {
     db.close();
     throw new AppError('invalid_input', `${workspaceFile(dataDir)} is not a Civic Social Desk workspace.`);
   }
@@ -53,16 +47,16 @@ export function initWorkspace(dataDir: string, options: InitOptions = {}): Works
   const db = openDatabase(workspaceFile(dataDir));
   try {
     inTransaction(db, () => {
-      setMeta(db, 'workspace_id', randomUUID());
-      setMeta(db, 'created_at', now().toISOString());
-      setMeta(db, 'demo', options.demo ? '1' : '0');
+      writeMeta(db, 'workspace_id', randomUUID());
+      writeMeta(db, 'created_at', now().toISOString());
+      writeMeta(db, 'demo', options.demo ? '1' : '0');
       seedReferenceData(db);
       const bootstrap: DomainContext = { db, actor: null, now };
       audit(bootstrap, 'workspace.create', 'workspace', null, null, { demo: Boolean(options.demo) });
       if (options.demo) {
         const ids = seedKalispellDemo((personId) => ({ db, actor: loadActor(db, personId), now }), bootstrap);
         // The demo belongs to its Communications Manager so the app and CLI can act at once.
-        setMeta(db, 'owner_person_id', String(ids.cm));
+        writeMeta(db, 'owner_person_id', String(ids.cm));
       }
     });
   } catch (err) {
@@ -83,7 +77,7 @@ export function loadActor(db: Db, personId: number): Actor {
 
 /** The person this workspace belongs to, or null before first start has chosen one. */
 export function workspaceOwner(db: Db): Actor | null {
-  const id = meta(db, 'owner_person_id');
+  const id = readMeta(db, 'owner_person_id');
   return id ? loadActor(db, Number(id)) : null;
 }
 
@@ -93,10 +87,10 @@ export function workspaceOwner(db: Db): Actor | null {
  */
 export function chooseOwner(ws: Workspace, personId: number, now: () => Date = () => new Date()): Actor {
   return inTransaction(ws.db, () => {
-    const current = meta(ws.db, 'owner_person_id');
+    const current = readMeta(ws.db, 'owner_person_id');
     if (current && !ws.demo) throw new AppError('forbidden', 'This workspace already belongs to someone; each person keeps their own workspace.');
     const actor = loadActor(ws.db, personId);
-    setMeta(ws.db, 'owner_person_id', String(personId));
+    writeMeta(ws.db, 'owner_person_id', String(personId));
     audit({ db: ws.db, actor, now }, 'workspace.owner', 'workspace', null, current ? { personId: Number(current) } : null, { personId, name: actor.name });
     return actor;
   });
@@ -117,7 +111,7 @@ export function setupFirstPerson(ws: Workspace, input: FirstPersonInput, now: ()
     const id = Number(ws.db.prepare(
       'INSERT INTO people (name, role, department_id, email, may_submit, approver_id, active, created_at) VALUES (?, ?, ?, ?, 0, NULL, 1, ?)',
     ).run(input.name.trim(), input.role, input.departmentId ?? null, input.email.trim(), now().toISOString()).lastInsertRowid);
-    setMeta(ws.db, 'owner_person_id', String(id));
+    writeMeta(ws.db, 'owner_person_id', String(id));
     const actor = loadActor(ws.db, id);
     audit({ db: ws.db, actor, now }, 'person.create', 'person', id, null, { name: input.name.trim(), role: input.role, email: input.email.trim() });
     audit({ db: ws.db, actor, now }, 'workspace.owner', 'workspace', null, null, { personId: id, name: actor.name });

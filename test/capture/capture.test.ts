@@ -32,7 +32,7 @@ const capture = (extra: Parameters<typeof captureNow>[1] = {}) => captureNow(t.w
 const archive = () => openArchiveForReading(t.ws).archive;
 
 describe('capture from the platforms into the archive', () => {
-  it('[REC-1] [REC-2] archives every post, comment, reply and the profile with its pictures, byte for byte', async () => {
+  it('[REC-1] [REC-2] [CIV-1] archives every post, comment, reply and the profile with its pictures, byte for byte', async () => {
     const results = await capture();
     expect(results.map((r) => [r.siteName, r.ok, r.error])).toEqual([
       ['City of Kalispell (Facebook)', true, null], ['City of Kalispell (X)', true, null]]);
@@ -51,7 +51,7 @@ describe('capture from the platforms into the archive', () => {
     expect(openArchiveForReading(t.ws).archive.verify({ trustedPublicKeys: openArchiveForReading(t.ws).trustedPublicKeys })).toMatchObject({ ok: true });
   });
 
-  it('[CIV-1] capturing again adds nothing when nothing changed', async () => {
+  it('capturing again adds nothing when nothing changed', async () => {
     await capture();
     const captures = () => (t.ws.db.prepare("SELECT count(*) AS n FROM archive_entries WHERE type IN ('capture', 'deletion')").get() as { n: number }).n;
     const before = captures();

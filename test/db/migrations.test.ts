@@ -28,7 +28,7 @@ describe('database', () => {
     db.close();
   });
 
-  it('[REG-3] migration 001 creates the registry tables with their rules', () => {
+  it('migration 001 creates the registry tables with their rules', () => {
     const db = openDatabase(file(), { migrateTo: 1 });
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     for (const t of ['roles', 'departments', 'people', 'platforms', 'sites', 'evidence', 'approvals', 'admin_changes', 'terms_reviews', 'violation_reports', 'violation_steps', 'audit_log', 'workspace_meta']) {

@@ -53,7 +53,7 @@ describe('app lock', () => {
     expect(() => lock.lock('explicit')).toThrow(/Set a passphrase/);
   });
 
-  it('[SEC-3] refuses a weak passphrase and keeps only its scrypt record, in the keychain', async () => {
+  it('refuses a weak passphrase and keeps only its scrypt record, in the keychain', async () => {
     await expect(lock.setPassphrase(t.as(CM), undefined, 'password1')).rejects.toThrow(/at least 12 characters|not strong enough/);
     await lock.setPassphrase(t.as(CM), undefined, PASS);
     const record = await store.get('app:passphrase');

@@ -67,7 +67,7 @@ describe('violation reports', () => {
 });
 
 describe('audit log', () => {
-  it('[REG-1] records every change with actor, time, before and after, and cannot be rewritten', () => {
+  it('records every change with actor, time, before and after, and cannot be rewritten', () => {
     const x = listSites(t.as(CM)).find((s) => s.platform === 'x');
     if (!x) throw new Error('x missing');
     t.setNow(new Date('2026-06-01T16:30:00Z'));

@@ -80,7 +80,7 @@ describe('sites', () => {
     expect(() => createSite(t.as(CM), { platform: 'x', handle: '  ', name: 'K' })).toThrow(/needs a handle/);
   });
 
-  it('[SEC-7] suspending a site needs a reason; the IT Director may suspend but not reactivate', () => {
+  it('suspending a site needs a reason; the IT Director may suspend but not reactivate', () => {
     const x = listSites(t.as(CM)).find((s) => s.platform === 'x');
     if (!x) throw new Error('demo X site missing');
     expect(() => setSiteStatus(t.as(IT_DIRECTOR), x.id, 'suspended', '')).toThrow(/Say why/);
